@@ -1,0 +1,2 @@
+console.error('ycml-auth: not built yet');
+process.exit(1);
