@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { parseAuthorizedKey, type AuthorizedKey } from '../authorized-key.ts';
+import type { AuthMethod, Credential, GetCredentialOptions } from '../contracts.ts';
+import type { Env } from '../env.ts';
+import { KeyFileError } from '../errors.ts';
+import { exchangeForIamToken, iamTokensUrl, type IamExchangeOptions } from '../iam-client.ts';
+import { signServiceAccountJwt } from '../jwt.ts';
+import { TokenCache } from '../token-cache.ts';
+
+export interface ServiceAccountKeyAuthOptions {
+  /** The environment the IAM call takes its proxy settings from. */
+  readonly env: Env;
+  /** IAM API base URL, default `https://iam.api.cloud.yandex.net`; the JWT's audience is its tokens URL. */
+  readonly iamEndpoint?: string;
+  /** Where the key came from, for people (a file path); default `service account key`. */
+  readonly source?: string;
+  /** IAM call tuning (timeout, attempts, backoff); tests shorten it. */
+  readonly iam?: Omit<IamExchangeOptions, 'env' | 'iamEndpoint'>;
+  /** The clock; tests pass their own. */
+  readonly now?: () => number;
+}
+
+/** A service-account authorized key: a PS256 JWT exchanged at IAM for an IAM token, refreshed on schedule. */
+export class ServiceAccountKeyAuth implements AuthMethod {
+  readonly name = 'ServiceAccountKeyAuth';
+  readonly source: string;
+  private readonly cache: TokenCache;
+
+  constructor(key: AuthorizedKey, options: ServiceAccountKeyAuthOptions) {
+    this.source = options.source ?? `service account ${key.serviceAccountId} key`;
+    const now = options.now ?? Date.now;
+    const audience = iamTokensUrl(options.iamEndpoint);
+    const iam: IamExchangeOptions = { ...options.iam, env: options.env, iamEndpoint: options.iamEndpoint };
+    this.cache = new TokenCache(() => exchangeForIamToken({ jwt: signServiceAccountJwt(key, audience, now()) }, iam), { now });
+  }
+
+  /** From the key JSON text; a KeyFileError names a missing field or a bad PEM. */
+  static fromJson(text: string, options: ServiceAccountKeyAuthOptions): ServiceAccountKeyAuth {
+    const source = options.source ?? 'service account key';
+    return new ServiceAccountKeyAuth(parseAuthorizedKey(text, source), { ...options, source });
+  }
+
+  /** From a key file; a KeyFileError when it cannot be read or is not a valid key. */
+  static async fromFile(path: string, options: ServiceAccountKeyAuthOptions): Promise<ServiceAccountKeyAuth> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new KeyFileError(`key file ${path} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
+    return ServiceAccountKeyAuth.fromJson(text, { ...options, source: options.source ?? `key file ${path}` });
+  }
+
+  getCredential(options?: GetCredentialOptions): Promise<Credential> {
+    return this.cache.get(options);
+  }
+}
