@@ -1,7 +1,10 @@
 // Bundles the extension (CommonJS, `vscode` external) and the ycml-auth CLI with esbuild.
 // execa and undici are ESM packages: esbuild bundles them, and the code imports them lazily so
 // that neither is evaluated until a method needs the network or a process.
+// The integration tests are bundled too (not for --production): one folder per host session under
+// test/integration/, each with an index.ts entry and *.test.ts files that mocha loads one by one.
 import * as esbuild from 'esbuild';
+import fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +24,15 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+if (!production) {
+  const suites = fs.readdirSync('test/integration', { withFileTypes: true }).filter((d) => d.isDirectory());
+  const entryPoints = suites.flatMap((d) => fs.readdirSync(`test/integration/${d.name}`)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => `test/integration/${d.name}/${f}`));
+  fs.rmSync('out/test/integration', { recursive: true, force: true }); // no stale test files of deleted sources
+  // mocha stays external: the suite entry and the test files must share one instance of it.
+  builds.push({ ...common, entryPoints, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
