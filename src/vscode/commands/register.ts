@@ -40,7 +40,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       return session.current;
     }),
     command('ycml.refresh', async () => {
-      if (session.current.phase !== 'signedIn') return session.resolve('refresh requested');
+      // Automatic resolution may land elsewhere now (the environment or yc changed): run it again.
+      if (session.current.phase !== 'signedIn' || session.current.choice === 'auto') return session.resolve('refresh requested');
       await session.getCredential(true);
       return session.current;
     }),

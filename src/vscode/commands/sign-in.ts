@@ -1,5 +1,5 @@
 // `ycml.signIn`: choose where credentials come from. With an argument it shows no UI, for
-// automation and tests: `{credential: string}` or `{keyFile: string}`.
+// automation and tests: `{credential: string}`, `{keyFile: string}`, or `{method: 'auto' | 'metadata'}`.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { CredentialSession } from '../session.ts';
@@ -11,7 +11,7 @@ import type { Env } from '../../core/env.ts';
 import type { Settings } from '../settings.ts';
 import { pickYcProfile } from './select-profile.ts';
 
-export type SignInArgument = { credential: string } | { keyFile: string };
+export type SignInArgument = { credential: string } | { keyFile: string } | { method: 'auto' | 'metadata' };
 
 interface SignInDeps {
   readonly session: CredentialSession;
@@ -52,9 +52,8 @@ export async function signIn(deps: SignInDeps, argument?: unknown): Promise<Sess
       return profile === undefined ? undefined : deps.session.signIn(profile ? { method: 'yc', profile } : { method: 'yc' });
     }
     case 'metadata':
-      return deps.session.signIn({ method: 'metadata' });
     case 'auto':
-      return deps.session.signIn({ method: 'auto' });
+      return signInWith(deps, { method: choice.id });
     default:
       return undefined;
   }
@@ -64,11 +63,13 @@ function parseArgument(argument: unknown): SignInArgument {
   const arg = argument as Record<string, unknown> | null;
   if (typeof arg?.credential === 'string') return { credential: arg.credential };
   if (typeof arg?.keyFile === 'string') return { keyFile: arg.keyFile };
-  throw new Error('ycml.signIn takes {credential: string} or {keyFile: string}');
+  if (arg?.method === 'auto' || arg?.method === 'metadata') return { method: arg.method };
+  throw new Error("ycml.signIn takes {credential: string}, {keyFile: string} or {method: 'auto' | 'metadata'}");
 }
 
 /** Validates before anything is kept: a credential that does not work is never stored. */
 async function signInWith(deps: SignInDeps, argument: SignInArgument): Promise<SessionState> {
+  if ('method' in argument) return deps.session.signIn({ method: argument.method });
   const ctx = { settings: deps.settings(), env: deps.env(), onWarning: deps.onWarning };
   try {
     if ('credential' in argument) return await deps.session.signIn(await validateCredential(argument.credential, ctx));
