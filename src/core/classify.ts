@@ -20,10 +20,10 @@ export interface ClassifyOptions {
   readonly iam?: Omit<IamExchangeOptions, 'env' | 'iamEndpoint'>;
 }
 
-// Python's re.match anchors at the start only; so do these.
-const SIMPLE_IAM = /^t\d\./;
+// Python's re.match anchors at the start only; so do these. Python's \d and \w are Unicode-aware.
+const SIMPLE_IAM = /^t\p{Nd}\./u;
 const IAM_FORMAT = /^t1\.[A-Za-z0-9_-]+={0,2}\.[A-Za-z0-9_-]{86}={0,2}/;
-const SIMPLE_OAUTH = /^y[0123]_[-\w]/;
+const SIMPLE_OAUTH = /^y[0123]_[-\p{L}\p{N}_]/u;
 
 /** Which SDK class an auth string becomes (the SDK tests the untrimmed string). */
 export function authStringMethod(value: string): MethodName {
