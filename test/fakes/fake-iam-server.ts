@@ -16,6 +16,8 @@ export interface FakeAnswer {
   readonly status: number;
   readonly body: string;
   readonly delayMs?: number;
+  /** Called just before the answer goes out (to observe what else happened meanwhile). */
+  readonly beforeSend?: () => void;
 }
 
 /** Decides the answer to the n-th request (0-based). */
@@ -61,6 +63,7 @@ export async function startFakeIamServer(): Promise<FakeIamServer> {
       const answer = request.method === 'POST' && request.path === '/iam/v1/tokens' ? behaviour(request, n) : { status: 404, body: '{}' };
       const send = () => {
         if (res.destroyed) return;
+        answer.beforeSend?.();
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(answer.body);
       };

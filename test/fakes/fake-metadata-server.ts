@@ -33,6 +33,7 @@ export async function startFakeMetadataServer(options: { prefix?: string } = {})
     else answer = behaviour(request, n);
     const send = () => {
       if (res.destroyed) return;
+      answer.beforeSend?.();
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(answer.body);
     };
