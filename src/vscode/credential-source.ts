@@ -24,7 +24,7 @@ export interface BuiltAuth {
   readonly profile?: string;
 }
 
-export const STORED_SOURCE = 'pasted at sign-in (VS Code secret storage)';
+export const STORED_SOURCE = 'pasted at sign-in, kept in VS Code secret storage';
 
 export async function buildAuth(record: Exclude<SignInRecord, { method: 'signedOut' }>, ctx: SourceContext): Promise<BuiltAuth> {
   const { settings, env } = ctx;

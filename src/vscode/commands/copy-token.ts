@@ -20,7 +20,7 @@ export async function copyToken(session: CredentialSession): Promise<CopiedToken
       ? 'valid until the key is revoked or reaches its own expiry'
       : 'expiry not known (IAM tokens live at most 12 hours)';
   const header = credential.kind === 'api-key' ? 'Authorization: Api-Key …' : 'Authorization: Bearer …';
-  const message = `Copied the ${what} from ${session.current.source ?? 'the session'}: ${validity}. Send it as "${header}".`;
+  const message = `Copied the ${what} (${session.current.source ?? 'current session'}); ${validity}. Send it as "${header}".`;
   void vscode.window.showInformationMessage(message);
   return { kind: credential.kind, expiresAt: credential.expiresAt?.toISOString() ?? null, message };
 }
