@@ -37,12 +37,4 @@ export class Keychain {
       throw new KeychainError('store the sign-in', error);
     }
   }
-
-  async clear(): Promise<void> {
-    try {
-      await this.storage.delete(SIGN_IN_KEY);
-    } catch (error) {
-      throw new KeychainError('delete the sign-in', error);
-    }
-  }
 }
