@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import type { ResolveOptions, TraceStep } from '../../src/core/contracts.ts';
+import type { ResolveOptions } from '../../src/core/contracts.ts';
 import { CredentialFormatError, NotSignedInError, YcCliError, YcmlAuthError } from '../../src/core/errors.ts';
 import { NoAuth } from '../../src/core/methods/no-auth.ts';
 import { resolveCredential } from '../../src/core/resolve-credential.ts';
@@ -47,7 +47,6 @@ async function options(env: Record<string, string | undefined>, extra: Partial<R
   return { env: await testEnv({ PATH: yc.pathEnv, ...env }), interactive: false, iamEndpoint: iam.url, iam: { backoffBaseMs: 1, maxAttempts: 2 }, ycTokenTimeoutMs: 2000, ycConfigTimeoutMs: 2000, ...extra };
 }
 
-const outcomes = (trace: readonly TraceStep[]) => trace.map((s) => `${s.method}:${s.outcome}`);
 
 async function createTokenCalls(): Promise<number> {
   return (await yc.calls()).filter((c) => c[1] === 'create-token').length;
