@@ -2,7 +2,8 @@
 // Stands in for the VS Code desktop executable that @vscode/test-electron's runTests() spawns: takes
 // the same flags and runs the tests in the offline host instead (code-server's Node extension host,
 // workbench in headless Chromium). Exit code: the tests' own (0 pass, 1 fail), 2 on timeout, 3 if the
-// server failed or died, 4 if the workbench could not be opened.
+// server failed or died, 4 if the workbench could not be opened, 5 if the tests passed but the canary
+// secret appeared in their output.
 //
 // Understood: --extensionDevelopmentPath=DIR --extensionTestsPath=FILE --user-data-dir=DIR
 // --extensions-dir=DIR, a folder to open as positional, and our own --ycml-untrusted (open the folder
@@ -39,7 +40,10 @@ const t0 = Date.now();
 let server, browser, page, canaryLeaked = false, finishing;
 function finish(code, why) {
   finishing ??= (async () => {
-    if (canaryLeaked && code === 0) { code = 1; why += '; the canary appeared in the test output (redacted above)'; }
+    if (canaryLeaked) {
+      why += '; the canary secret appeared in the test output (redacted above)';
+      if (code === 0) code = 5;
+    }
     console.log(`[vscode-host] ${why}: exit ${code} after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     await browser?.close().catch(() => {});
     await server?.stop();

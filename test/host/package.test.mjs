@@ -1,4 +1,4 @@
-// `vsce package` (as `npm run package` runs it) must put into the .vsix only dist/ without source
+// `vsce package`, run as `npm run package` runs it, must put into the .vsix only dist/ without source
 // maps, media/, package.json, README.md, CHANGELOG.md and LICENSE: no sources, tests or node_modules.
 // Packs the current build (npm test builds first, with source maps, so their absence is tested too).
 import assert from 'node:assert/strict';
@@ -31,7 +31,11 @@ test('the .vsix holds only dist/ (no maps), media/, package.json, README, CHANGE
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ycml-vsix-'));
   t.after(() => fs.rmSync(out, { recursive: true, force: true }));
   const vsix = path.join(out, 'ycml.vsix');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: 'pipe' });
+  // the flags of `npm run package`, with the .vsix written here instead
+  const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package;
+  const args = script.slice(script.indexOf('vsce package') + 'vsce '.length).trim().split(/\s+/);
+  args[args.indexOf('--out') + 1] = vsix;
+  execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), args, { cwd: ROOT, stdio: 'pipe' });
   const entries = zipEntries(fs.readFileSync(vsix)).filter((e) => !e.endsWith('/'));
 
   // vsce adds its manifest and content types, and stores README, CHANGELOG and LICENSE under these names

@@ -29,7 +29,8 @@ const CHECKS = [
 ];
 const RESULTS = path.join(ROOT, 'out/test-results');
 const BUNDLES = path.join(ROOT, 'out/test/integration');
-const EXIT_MEANING = { 1: 'tests failed', 2: 'timed out', 3: 'the VS Code server failed', 4: 'the workbench did not open' };
+const EXIT_MEANING = { 1: 'tests failed', 2: 'timed out', 3: 'the VS Code server failed', 4: 'the workbench did not open',
+  5: 'the canary secret appeared in the test output' };
 
 const argv = process.argv.slice(2);
 const keepAll = argv.includes('--keep') || process.env.YCML_TEST_KEEP === '1';
@@ -108,7 +109,8 @@ async function runSession(session, host) {
   for (const f of leaks) console.error(`session ${name}: the canary secret was written to ${path.join(dirs.run, f)}`);
   let line = readResult(name);
   if (line === undefined) line = `${name}: 0 passed, 1 failed (the host did not report: exit ${code}, ${EXIT_MEANING[code] ?? 'unexpected'})`;
-  else if (leaks.length) line += ` (+ canary found in ${leaks.length} file(s) of the run folder)`;
+  else if (code !== 0 && / 0 failed/.test(line)) line += ` (host exit ${code}: ${EXIT_MEANING[code] ?? 'unexpected'})`;
+  if (leaks.length) line += ` (+ canary found in ${leaks.length} file(s) of the run folder)`;
   const ok = code === 0 && leaks.length === 0;
   report(line, ok);
 
