@@ -20,9 +20,19 @@ const common = {
   legalComments: 'none',
 };
 
+// The CLI loads undici and execa from files of their own, only when a method needs them: compiled
+// into dist/cli.js they doubled its start-up time (most of it V8 compiling code it never ran).
+const cliLazyDeps = {
+  name: 'cli-lazy-deps',
+  setup(build) {
+    build.onResolve({ filter: /^(undici|execa)$/ }, (args) => ({ path: `./cli-${args.path}.js`, external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazyDeps] },
+  { ...common, entryPoints: { 'cli-undici': 'undici', 'cli-execa': 'execa' }, outdir: 'dist' },
 ];
 
 if (!production) {
