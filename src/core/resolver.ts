@@ -1,7 +1,7 @@
 import { authStringMethod, classifyAuthString } from './classify.ts';
 import type { AuthMethod, MethodName, Resolution, ResolveOptions, TraceStep } from './contracts.ts';
 import { readEnv } from './env.ts';
-import { NotSignedInError, YcmlAuthError } from './errors.ts';
+import { CredentialFormatError, NotSignedInError, YcmlAuthError } from './errors.ts';
 import { findExecutable } from './find-executable.ts';
 import type { IamExchangeOptions } from './iam-client.ts';
 import { APIKeyAuth } from './methods/api-key.ts';
@@ -51,11 +51,15 @@ export async function resolveAuth(options: ResolveOptions & ResolveTuning): Prom
 
 async function pick(options: ResolveOptions & ResolveTuning, trace: TraceStep[]): Promise<AuthMethod> {
   const { auth, keyFile } = options;
-  if (auth !== undefined && typeof auth !== 'string') {
+  if (auth != null && typeof auth !== 'string' && typeof (auth as Partial<AuthMethod>).getCredential !== 'function') {
+    // Reachable from plain JavaScript callers only; the SDK rejects such a value too.
+    throw new CredentialFormatError('auth argument must be a string (an API key, IAM or OAuth token) or an auth method');
+  }
+  if (auth != null && typeof auth !== 'string') {
     trace.push({ method: auth.name, outcome: 'applied', reason: 'passed explicitly' });
     return auth;
   }
-  if (auth !== undefined) {
+  if (auth != null) {
     return explicit(trace, authStringMethod(auth), 'classified from the auth argument', async () =>
       classifyAuthString(auth, { ...options, source: 'auth argument' }),
     );

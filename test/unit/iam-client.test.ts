@@ -104,6 +104,13 @@ test('goes through HTTP_PROXY from the env object given (a CONNECT tunnel to the
   assert.deepEqual(proxy.tunnels, [new URL(iam.url).host]);
 });
 
+test('an https IAM endpoint goes through HTTPS_PROXY', async () => {
+  // The fake speaks plain HTTP, so TLS fails after the tunnel: the CONNECT is the proof.
+  const https = `https://${new URL(iam.url).host}`;
+  await assert.rejects(exchangeForIamToken({ jwt: 'x' }, { iamEndpoint: https, env: { HTTPS_PROXY: proxy.url }, ...FAST, maxAttempts: 1 }), IamExchangeError);
+  assert.deepEqual(proxy.tunnels, [new URL(iam.url).host]);
+});
+
 test('honours lower-case http_proxy too', async () => {
   await exchange({ http_proxy: proxy.url });
   assert.equal(proxy.tunnels.length, 1);

@@ -262,6 +262,13 @@ test('an explicit auth string beats the environment and is classified like the S
   await assert.rejects(resolveAuth(await o('t1.iam-token-secret\n\u0000')), (e: YcmlAuthError) => e.trace[0].outcome === 'failed' && e.name === 'CredentialFormatError');
 });
 
+test('an auth value that is neither a string nor a method is an error (the SDK test: auth=1)', async () => {
+  await assert.rejects(resolveAuth(await options({ YC_API_KEY: 'foo' }, { auth: 1 as unknown as string })), {
+    name: 'CredentialFormatError',
+    message: 'auth argument must be a string (an API key, IAM or OAuth token) or an auth method',
+  });
+});
+
 test('an explicit key file beats the chain; a broken one fails with the trace', async () => {
   const key = makeTestKey();
   iam.addServiceAccountKey(key.keyId, key.serviceAccountId, key.publicKey);
