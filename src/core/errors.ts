@@ -45,3 +45,8 @@ export class MetadataError extends YcmlAuthError {
 export class YcCliError extends YcmlAuthError {
   override name = 'YcCliError';
 }
+
+/** yc ran and exited non-zero: the resolver skips yc then, as the SDK does. */
+export class YcExitError extends YcCliError {
+  override name = 'YcExitError';
+}

@@ -1,7 +1,7 @@
 import { authStringMethod, classifyAuthString } from './classify.ts';
 import type { AuthMethod, MethodName, Resolution, ResolveOptions, TraceStep } from './contracts.ts';
 import { readEnv } from './env.ts';
-import { CredentialFormatError, NotSignedInError, YcmlAuthError } from './errors.ts';
+import { CredentialFormatError, NotSignedInError, YcExitError, YcmlAuthError } from './errors.ts';
 import { findExecutable } from './find-executable.ts';
 import type { IamExchangeOptions } from './iam-client.ts';
 import { APIKeyAuth } from './methods/api-key.ts';
@@ -12,7 +12,7 @@ import { OAuthTokenAuth } from './methods/oauth-token.ts';
 import { ServiceAccountKeyAuth } from './methods/service-account-key.ts';
 import { YandexCloudCLIAuth } from './methods/yc-cli.ts';
 import { getYcConfigValue } from './yc-config.ts';
-import { createYcToken, YcExitError } from './yc-token.ts';
+import { createYcToken } from './yc-token.ts';
 
 /** Timeouts and clock for the calls a resolution makes; the defaults are the SDK's. Tests shorten them. */
 export interface ResolveTuning {

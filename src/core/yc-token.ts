@@ -1,5 +1,5 @@
 import type { Env } from './env.ts';
-import { YcCliError } from './errors.ts';
+import { YcCliError, YcExitError } from './errors.ts';
 import { parseRfc3339 } from './rfc3339.ts';
 import { runYc } from './run-yc.ts';
 import type { FetchedToken } from './token-cache.ts';
@@ -20,11 +20,6 @@ export function createTokenArgs(profile?: string, endpoint?: string): string[] {
     ...(endpoint ? ['--endpoint', endpoint] : []),
     ...(profile ? ['--profile', profile] : []),
   ];
-}
-
-/** Thrown when yc exits non-zero: the resolver skips yc then, as the SDK does. */
-export class YcExitError extends YcCliError {
-  override name = 'YcExitError';
 }
 
 /** Runs `yc iam create-token` and reads `iam_token` / `expires_at`; never returns an empty token. */
