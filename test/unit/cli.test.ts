@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -142,6 +142,15 @@ test('--key-file with a valid key prints an IAM token', async () => {
   const { code, stdout } = await run(['token', '--key-file', file, '--iam-endpoint', iam.url]);
   assert.equal(code, 0);
   assert.match(stdout, /^iam-token-\d+\n$/);
+});
+
+test('with YC_API_KEY the CLI loads neither undici nor execa: it runs without their files', async () => {
+  const { execa } = await import('execa');
+  const alone = path.join(dir, 'cli-alone.js');
+  await copyFile(cli, alone);
+  const result = await execa(process.execPath, [alone, 'resolve', '--json'], { env: await testEnv({ YC_API_KEY: API_KEY }), extendEnv: false, reject: false });
+  assert.equal(result.exitCode, 0, String(result.stderr));
+  assert.equal(JSON.parse(String(result.stdout)).method, 'APIKeyAuth');
 });
 
 test('bad usage exits 2; --help exits 0', async () => {
