@@ -15,6 +15,7 @@ import type { ValidatedSignIn } from './sign-in-validation.ts';
 const REFRESHABLE = new Set(['OAuthTokenAuth', 'MetadataAuth', 'YandexCloudCLIAuth', 'ServiceAccountKeyAuth']);
 const RETRY_AFTER_FAILED_REFRESH_MS = 60_000;
 const MIN_TIMER_MS = 1_000;
+const STILL_VALID_MARGIN_MS = 60_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SessionDeps {
@@ -113,7 +114,10 @@ export class CredentialSession implements vscode.Disposable {
     return this.state;
   }
 
-  /** A current credential, refreshed when due (or now, with `force`); fails when signed out. */
+  /**
+   * A current credential, refreshed when due (or now, with `force`); fails when signed out, or when
+   * a refresh fails and the previous token is about to expire.
+   */
   async getCredential(force = false): Promise<Credential> {
     const auth = this.auth;
     if (!auth) throw new NotSignedInError();
@@ -127,10 +131,13 @@ export class CredentialSession implements vscode.Disposable {
       }
       return credential;
     } catch (error) {
-      if (auth === this.auth) {
-        this.set({ ...this.state, refreshError: errorText(error) });
-        this.deps.log.error(`Refresh failed: ${errorText(error)}`);
-      }
+      if (auth !== this.auth) throw error;
+      this.set({ ...this.state, refreshError: errorText(error) });
+      this.deps.log.error(`Refresh failed: ${errorText(error)}`);
+      // IAM tokens live up to 12 h and are refreshed after 1 h: while IAM is down, the token in
+      // hand keeps terminals working, and the status bar warns.
+      const previous = this.credential;
+      if (!force && previous?.expiresAt && previous.expiresAt.getTime() - Date.now() > STILL_VALID_MARGIN_MS) return previous;
       throw error;
     }
   }

@@ -55,6 +55,28 @@ describe('terminals and debug sessions', () => {
     assert.equal(iam.requests.length, before, 'served from the cached IAM token');
   });
 
+  it('while IAM is down, terminals keep getting the still-valid token and the status bar warns', async () => {
+    // A token due for refresh in 2 s (expiry − 5 min) that stays valid for 5 min more.
+    iam.setBehaviour((_request, n) => ({ status: 200, body: JSON.stringify({ iamToken: `short-lived-${n}`, expiresAt: new Date(Date.now() + 302_000).toISOString() }) }));
+    await run('ycml.refresh');
+    const api = await ycml();
+    const held = api.state().expiresAt;
+    iam.setBehaviour(() => ({ status: 503, body: 'unavailable' }));
+    try {
+      await waitFor('the refresh to fail', () => api.state().refreshError, 20_000);
+      const url = `http://${api.exported().YC_METADATA_ADDR}/computeMetadata/v1/instance/service-accounts/default/token`;
+      const answer = await fetch(url, { headers: { 'Metadata-Flavor': 'Google' } });
+      assert.equal(answer.status, 200);
+      assert.match(((await answer.json()) as { access_token: string }).access_token, /^short-lived-\d+$/);
+      assert.equal(api.state().expiresAt?.getTime(), held?.getTime());
+      assert.equal(api.statusBar()?.severity, 'warning');
+    } finally {
+      iam.setBehaviour((_request, n) => ({ status: 200, body: JSON.stringify({ iamToken: `iam-token-${n}`, expiresAt: FAKE_EXPIRES_AT }) }));
+      await run('ycml.refresh');
+    }
+    assert.equal((await ycml()).state().refreshError, undefined);
+  });
+
   it('token mode: the terminal gets YC_IAM_TOKEN itself', async () => {
     await setSetting('terminal.export', 'token');
     const api = await ycml();
