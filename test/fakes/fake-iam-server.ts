@@ -1,7 +1,7 @@
 // A loopback stand-in for `POST /iam/v1/tokens`. By default it issues `iam-token-N` and, for a
 // JWT, verifies the PS256 signature and claims against keys registered with addServiceAccountKey.
 import { constants, verify, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback } from './listen.ts';
 
 export interface RecordedRequest {
@@ -18,6 +18,18 @@ export interface FakeAnswer {
   readonly delayMs?: number;
   /** Called just before the answer goes out (to observe what else happened meanwhile). */
   readonly beforeSend?: () => void;
+}
+
+/** Writes a fake's answer, after its delay; a client that gave up meanwhile gets nothing. */
+export function sendAnswer(res: ServerResponse, answer: FakeAnswer): void {
+  const send = () => {
+    if (res.destroyed) return;
+    answer.beforeSend?.();
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(answer.body);
+  };
+  if (answer.delayMs) setTimeout(send, answer.delayMs);
+  else send();
 }
 
 /** Decides the answer to the n-th request (0-based). */
@@ -61,14 +73,7 @@ export async function startFakeIamServer(): Promise<FakeIamServer> {
       const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
       const n = requests.push(request) - 1;
       const answer = request.method === 'POST' && request.path === '/iam/v1/tokens' ? behaviour(request, n) : { status: 404, body: '{}' };
-      const send = () => {
-        if (res.destroyed) return;
-        answer.beforeSend?.();
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(answer.body);
-      };
-      if (answer.delayMs) setTimeout(send, answer.delayMs);
-      else send();
+      sendAnswer(res, answer);
     });
   });
   url = `http://127.0.0.1:${await listenOnLoopback(server)}`;

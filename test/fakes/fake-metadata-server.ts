@@ -1,7 +1,7 @@
 // A loopback stand-in for the VM metadata service's token endpoint, optionally under a path prefix
 // (`YC_METADATA_ADDR=127.0.0.1:PORT/PREFIX`). Requires `Metadata-Flavor: Google`, as the real one.
 import { createServer } from 'node:http';
-import type { FakeAnswer, RecordedRequest } from './fake-iam-server.ts';
+import { sendAnswer, type FakeAnswer, type RecordedRequest } from './fake-iam-server.ts';
 import { closeServer, listenOnLoopback } from './listen.ts';
 
 export type MetadataBehaviour = (request: RecordedRequest, n: number) => FakeAnswer;
@@ -31,14 +31,7 @@ export async function startFakeMetadataServer(options: { prefix?: string } = {})
     if (request.path !== prefix + TOKEN_PATH) answer = { status: 404, body: 'not found' };
     else if (req.headers['metadata-flavor'] !== 'Google') answer = { status: 403, body: 'missing Metadata-Flavor' };
     else answer = behaviour(request, n);
-    const send = () => {
-      if (res.destroyed) return;
-      answer.beforeSend?.();
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(answer.body);
-    };
-    if (answer.delayMs) setTimeout(send, answer.delayMs);
-    else send();
+    sendAnswer(res, answer);
   });
   const port = await listenOnLoopback(server);
   return {
