@@ -1,4 +1,5 @@
 import type { Credential, GetCredentialOptions } from './contracts.ts';
+import { cleanCredential } from './clean-credential.ts';
 import { bearerCredential } from './credential.ts';
 
 /** What a fetch returns: an IAM token and, where the source says, when it expires. */
@@ -61,7 +62,8 @@ export class TokenCache {
     return fetching;
   }
 
+  /** Every source's token is checked like a typed one: a line break in it would break the header. */
   private toCredential(fetched: FetchedToken): Credential {
-    return bearerCredential(fetched.token, new Date(this.now()), fetched.expiresAt);
+    return bearerCredential(cleanCredential(fetched.token, 'the fetched IAM token'), new Date(this.now()), fetched.expiresAt);
   }
 }

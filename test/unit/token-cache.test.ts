@@ -87,3 +87,8 @@ test('TokenCache serves an initial token without fetching', async () => {
   assert.equal((await cache.get()).secret, 'probe');
   assert.equal(fetches, 0);
 });
+
+test('TokenCache refuses a fetched token no header can carry, naming it without its value', async () => {
+  const cache = new TokenCache(async () => ({ token: 't1.good\nX-Injected: 1', expiresAt: undefined }));
+  await assert.rejects(cache.get(), (e: Error) => /fetched IAM token contains a control character/.test(e.message) && !e.message.includes('t1.good'));
+});
