@@ -9,7 +9,7 @@ import { registerDebugEnvProvider } from './vscode/debug-env-provider.ts';
 import { Keychain } from './vscode/keychain.ts';
 import { RedactingLog } from './vscode/log.ts';
 import { CredentialSession } from './vscode/session.ts';
-import { affectsSettings, readSettings } from './vscode/settings.ts';
+import { readSettings, settingsChange } from './vscode/settings.ts';
 import { StatusBar } from './vscode/status-bar.ts';
 import { TerminalExport } from './vscode/terminal-export.ts';
 
@@ -59,7 +59,10 @@ export function activate(context: vscode.ExtensionContext): YcmlApi {
     new vscode.Disposable(() => clearInterval(clock)),
     vscode.workspace.onDidGrantWorkspaceTrust(refreshExports),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsSettings(event)) track(session.resolve('settings changed'));
+      const change = settingsChange(event);
+      if (change === 'credentials') track(session.resolve('settings changed'));
+      else if (change === 'folder') track(session.updateFolder());
+      else if (change === 'export') refreshExports();
     }),
     keychain.onDidChange(() => track(session.storedSignInChanged())),
     registerDebugEnvProvider(() => exports.current()),

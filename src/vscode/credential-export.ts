@@ -1,5 +1,6 @@
 // Keeps what terminals and debug sessions get in line with the session, the export mode and
-// workspace trust; runs the pointer token server only while something points at it.
+// workspace trust. The pointer token server, once started, lives as long as the window: terminals
+// opened earlier hold its address, and it answers 503 while there is no IAM token to serve.
 import * as vscode from 'vscode';
 import { describeExport, planExport } from '../core/export-plan.ts';
 import { startTokenServer, type TokenServer } from '../core/token-server.ts';
@@ -41,16 +42,19 @@ export class CredentialExport implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.stopServer();
+    void this.server?.then((server) => server.close());
+    this.server = undefined;
   }
 
   private async apply(): Promise<void> {
     const { exportMode } = this.settings();
     const state = this.session.current;
+    // While resolving, terminals keep what they had: a new terminal must not miss credentials.
+    if (state.phase === 'resolving') return;
     const credential = state.phase === 'signedIn' ? this.session.latestCredential : undefined;
     const trusted = vscode.workspace.isTrusted;
     const wantsPointer = trusted && exportMode === 'pointer' && credential?.kind === 'iam-token';
-    const pointerAddress = wantsPointer ? (await this.startServer()).address : (await this.stopServer(), undefined);
+    const pointerAddress = wantsPointer ? (await this.startServer()).address : undefined;
     const vars = planExport({ mode: exportMode, trusted, credential, folderId: state.folderId, pointerAddress, inheritedEnv: this.inheritedEnv() });
     const why = trusted ? `${exportMode} mode` : 'Restricted Mode';
     if (this.terminals.apply(vars, why)) this.log.info(`Terminals and debug sessions now get: ${describeExport(vars)} (${why})`);
@@ -70,11 +74,5 @@ export class CredentialExport implements vscode.Disposable {
       return server;
     });
     return this.server;
-  }
-
-  private async stopServer(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (server) await (await server).close();
   }
 }

@@ -29,6 +29,8 @@ export interface SessionDeps {
 export class CredentialSession implements vscode.Disposable {
   private state: SessionState = INITIAL_STATE;
   private auth: AuthMethod | undefined;
+  /** The yc profile of the current method, when it is yc (its folder-id is the default folder). */
+  private profile: string | undefined;
   private credential: Credential | undefined;
   private storedRecord: string | undefined;
   private generation = 0;
@@ -85,6 +87,7 @@ export class CredentialSession implements vscode.Disposable {
       const folder = await resolveFolder(built.auth, { settings, env, profile: built.profile });
       if (generation !== this.generation) return this.state;
       this.auth = built.auth;
+      this.profile = built.profile;
       this.remember(credential);
       next = {
         phase: 'signedIn',
@@ -140,6 +143,16 @@ export class CredentialSession implements vscode.Disposable {
       if (!force && previous?.expiresAt && previous.expiresAt.getTime() - Date.now() > STILL_VALID_MARGIN_MS) return previous;
       throw error;
     }
+  }
+
+  /** The folder setting changed: the credential stays, only the folder is looked up again. */
+  async updateFolder(): Promise<void> {
+    const auth = this.auth;
+    if (!auth || this.state.phase !== 'signedIn') return;
+    const folder = await resolveFolder(auth, { settings: this.deps.settings(), env: this.deps.env(), profile: this.profile });
+    if (auth !== this.auth) return;
+    this.set({ ...this.state, folderId: folder?.id, folderSource: folder?.source });
+    this.deps.log.info(folder ? `Folder ${folder.id} from ${folder.source}` : 'No folder set');
   }
 
   /** Keeps a new sign-in and resolves it; a validated one brings the method that passed. */

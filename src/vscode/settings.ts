@@ -26,6 +26,11 @@ export function readSettings(): Settings {
   };
 }
 
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(SECTION);
+/** What a settings change calls for: a new resolution, a new folder, new exports, or nothing. */
+export function settingsChange(event: vscode.ConfigurationChangeEvent): 'credentials' | 'folder' | 'export' | undefined {
+  const affects = (key: string) => event.affectsConfiguration(`${SECTION}.${key}`);
+  if (affects('iamEndpoint') || affects('ycPath') || affects('profile')) return 'credentials';
+  if (affects('folderId')) return 'folder';
+  if (affects('terminal.export')) return 'export';
+  return undefined;
 }

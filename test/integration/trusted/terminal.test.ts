@@ -55,6 +55,32 @@ describe('terminals and debug sessions', () => {
     assert.equal(iam.requests.length, before, 'served from the cached IAM token');
   });
 
+  it('the pointer address survives a new resolution, so terminals opened earlier keep working', async () => {
+    const api = await ycml();
+    const address = api.exported().YC_METADATA_ADDR;
+    await setSetting('profile', 'some-other-profile');
+    try {
+      assert.equal(api.state().phase, 'signedIn');
+      assert.equal(api.exported().YC_METADATA_ADDR, address);
+    } finally {
+      await setSetting('profile', undefined);
+    }
+  });
+
+  it('changing the folder updates YC_FOLDER_ID without a new token exchange', async () => {
+    const api = await ycml();
+    const before = iam.requests.length;
+    await setSetting('folderId', 'b1gotherfolder000001');
+    try {
+      await waitFor('the new folder', () => api.exported().YC_FOLDER_ID === 'b1gotherfolder000001');
+      assert.equal(api.state().folderId, 'b1gotherfolder000001');
+      assert.equal(iam.requests.length, before);
+    } finally {
+      await setSetting('folderId', FOLDER);
+      await waitFor('the folder back', () => api.exported().YC_FOLDER_ID === FOLDER);
+    }
+  });
+
   it('while IAM is down, terminals keep getting the still-valid token and the status bar warns', async () => {
     // A token due for refresh in 2 s (expiry − 5 min) that stays valid for 5 min more.
     iam.setBehaviour((_request, n) => ({ status: 200, body: JSON.stringify({ iamToken: `short-lived-${n}`, expiresAt: new Date(Date.now() + 302_000).toISOString() }) }));
