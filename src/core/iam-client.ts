@@ -23,6 +23,20 @@ export interface IamExchangeOptions {
   readonly backoffBaseMs?: number;
 }
 
+/** What every method that exchanges something at IAM (OAuth token, service-account key) is given. */
+export interface IamExchangeMethodOptions {
+  /** The environment the IAM call takes its proxy settings from. */
+  readonly env: Env;
+  /** IAM API base URL, default `https://iam.api.cloud.yandex.net`. */
+  readonly iamEndpoint?: string;
+  /** Where the credential came from, for people (a file path, `env YC_OAUTH_TOKEN`). */
+  readonly source?: string;
+  /** IAM call tuning (timeout, attempts, backoff); tests shorten it. */
+  readonly iam?: Omit<IamExchangeOptions, 'env' | 'iamEndpoint'>;
+  /** The clock; tests pass their own. */
+  readonly now?: () => number;
+}
+
 /** `{iamEndpoint}/iam/v1/tokens`, rejecting an endpoint that is not an http(s) URL. */
 export function iamTokensUrl(iamEndpoint: string = DEFAULT_IAM_ENDPOINT): string {
   let url: URL;

@@ -1,24 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parseAuthorizedKey, type AuthorizedKey } from '../authorized-key.ts';
 import type { AuthMethod, Credential, GetCredentialOptions } from '../contracts.ts';
-import type { Env } from '../env.ts';
 import { KeyFileError } from '../errors.ts';
-import { exchangeForIamToken, iamTokensUrl, type IamExchangeOptions } from '../iam-client.ts';
+import { exchangeForIamToken, iamTokensUrl, type IamExchangeMethodOptions, type IamExchangeOptions } from '../iam-client.ts';
 import { signServiceAccountJwt } from '../jwt.ts';
 import { TokenCache } from '../token-cache.ts';
 
-export interface ServiceAccountKeyAuthOptions {
-  /** The environment the IAM call takes its proxy settings from. */
-  readonly env: Env;
-  /** IAM API base URL, default `https://iam.api.cloud.yandex.net`; the JWT's audience is its tokens URL. */
-  readonly iamEndpoint?: string;
-  /** Where the key came from, for people (a file path); default `service account key`. */
-  readonly source?: string;
-  /** IAM call tuning (timeout, attempts, backoff); tests shorten it. */
-  readonly iam?: Omit<IamExchangeOptions, 'env' | 'iamEndpoint'>;
-  /** The clock; tests pass their own. */
-  readonly now?: () => number;
-}
+/** Default source: `service account <id> key`, or the key file's path. */
+export type ServiceAccountKeyAuthOptions = IamExchangeMethodOptions;
 
 /** A service-account authorized key: a PS256 JWT exchanged at IAM for an IAM token, refreshed on schedule. */
 export class ServiceAccountKeyAuth implements AuthMethod {
