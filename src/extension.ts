@@ -1,6 +1,7 @@
 // Composes the window's parts. activate() only wires things up; resolution, which may touch the
 // network or run yc, starts after it returns.
 import * as vscode from 'vscode';
+import { maskCredentials } from './core/export-plan.ts';
 import type { SessionState } from './vscode/session-state.ts';
 import type { StatusView } from './vscode/status-view.ts';
 import { registerCommands } from './vscode/commands/register.ts';
@@ -13,12 +14,12 @@ import { readSettings, settingsChange } from './vscode/settings.ts';
 import { StatusBar } from './vscode/status-bar.ts';
 import { TerminalExport } from './vscode/terminal-export.ts';
 
-/** What the extension offers other extensions and its integration tests. Holds no secret except `exported()`. */
+/** What the extension offers other extensions and its integration tests. Holds no secret. */
 export interface YcmlApi {
   readonly activationMs: number;
   state(): SessionState;
   statusBar(): StatusView | undefined;
-  /** The variables terminals and debug sessions get now (in `token` mode they hold a token). */
+  /** The variables terminals and debug sessions get now, credential values masked. */
   exported(): Readonly<Record<string, string>>;
   /** Settles once the current resolution and export update are done. */
   settled(): Promise<SessionState>;
@@ -75,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): YcmlApi {
     activationMs,
     state: () => session.current,
     statusBar: () => statusBar.current(),
-    exported: () => exports.current(),
+    exported: () => maskCredentials(exports.current()),
     settled: async () => {
       for (let seen; seen !== pending; ) {
         seen = pending;

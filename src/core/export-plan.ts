@@ -50,3 +50,11 @@ export function describeExport(vars: Readonly<Record<string, string>>): string {
   const names = Object.entries(vars).map(([name, value]) => (value === '' ? `${name} (blanked)` : name));
   return names.length ? names.join(', ') : 'nothing';
 }
+
+/** Variables whose values are credentials. */
+const CREDENTIAL_VARIABLES = new Set(['YC_API_KEY', 'YC_IAM_TOKEN', 'YC_OAUTH_TOKEN']);
+
+/** A plan with credential values masked, for anyone outside the extension. Blanked ones stay ''. */
+export function maskCredentials(vars: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, value && CREDENTIAL_VARIABLES.has(name) ? '[redacted]' : value]));
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Credential } from '../../src/core/contracts.ts';
-import { describeExport, planExport, type ExportPlanInput } from '../../src/core/export-plan.ts';
+import { describeExport, maskCredentials, planExport, type ExportPlanInput } from '../../src/core/export-plan.ts';
 
 const iam: Credential = { kind: 'iam-token', secret: 't1.abc', authorization: 'Bearer t1.abc', expiresAt: undefined, obtainedAt: new Date(0) };
 const apiKey: Credential = { kind: 'api-key', secret: 'AQVNkey', authorization: 'Api-Key AQVNkey', expiresAt: undefined, obtainedAt: new Date(0) };
@@ -46,5 +46,13 @@ describe('describeExport', () => {
   it('names variables, marks blanked ones, and says nothing when empty', () => {
     assert.equal(describeExport({ YC_METADATA_ADDR: 'x', YC_API_KEY: '' }), 'YC_METADATA_ADDR, YC_API_KEY (blanked)');
     assert.equal(describeExport({}), 'nothing');
+  });
+});
+
+describe('maskCredentials', () => {
+  it('masks credential values, keeps the pointer, the folder and blanked names', () => {
+    assert.deepEqual(maskCredentials({ YC_API_KEY: 'AQVNkey', YC_IAM_TOKEN: '', YC_METADATA_ADDR: '127.0.0.1:1/p', YC_FOLDER_ID: 'b1g' }), {
+      YC_API_KEY: '[redacted]', YC_IAM_TOKEN: '', YC_METADATA_ADDR: '127.0.0.1:1/p', YC_FOLDER_ID: 'b1g',
+    });
   });
 });
