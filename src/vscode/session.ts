@@ -1,7 +1,7 @@
 // The window's credential session: turns the stored sign-in into an auth method through the core,
 // keeps its token fresh ahead of expiry, and tells listeners (status bar, exports) what changed.
 import * as vscode from 'vscode';
-import type { AuthMethod, Credential } from '../core/contracts.ts';
+import type { AuthMethod, Credential, MethodName } from '../core/contracts.ts';
 import { NotSignedInError, YcmlAuthError } from '../core/errors.ts';
 import { refreshTime } from '../core/token-cache.ts';
 import { buildAuth, resolveFolder, type BuiltAuth } from './credential-source.ts';
@@ -78,11 +78,13 @@ export class CredentialSession implements vscode.Disposable {
     const settings = this.deps.settings();
     const env = this.deps.env();
     let next: SessionState;
+    let method: MethodName | undefined;
     try {
       const built: BuiltAuth =
         validated && this.storedRecord === serializeSignInRecord(validated.record)
           ? { auth: validated.auth, trace: [{ method: validated.auth.name, outcome: 'applied', reason: `chosen at sign-in: ${validated.auth.source}` }] }
           : await buildAuth(record ?? { method: 'auto' }, { settings, env, onWarning: (m) => log.warn(m) });
+      method = built.auth.name;
       const credential = await built.auth.getCredential();
       const folder = await resolveFolder(built.auth, { settings, env, profile: built.profile });
       if (generation !== this.generation) return this.state;
@@ -106,10 +108,17 @@ export class CredentialSession implements vscode.Disposable {
     } catch (error) {
       if (generation !== this.generation) return this.state;
       this.auth = this.credential = undefined;
-      const trace = error instanceof YcmlAuthError ? error.trace : [];
-      const signedOut = error instanceof NotSignedInError;
-      next = { phase: signedOut ? 'signedOut' : 'failed', choice, trace, error: errorText(error), keychainError };
-      (signedOut ? log.warn : log.error).call(log, `No credentials: ${errorText(error)}`);
+      const reason = errorText(error);
+      const resolverTrace = error instanceof YcmlAuthError ? error.trace : [];
+      // A method chosen at sign-in has no resolver trace: its own failure is the one step.
+      const trace = resolverTrace.length || !method ? resolverTrace : [{ method, outcome: 'failed' as const, reason }];
+      if (error instanceof NotSignedInError) {
+        next = { phase: 'signedOut', choice, trace, error: reason, keychainError };
+        log.warn(`No credentials: ${reason}`);
+      } else {
+        next = { phase: 'failed', choice, trace, error: reason, keychainError };
+        log.error(`No credentials: ${reason}`);
+      }
     }
     for (const step of next.trace) log.info(`  ${step.method}: ${step.outcome} (${step.reason})`);
     this.set(next);

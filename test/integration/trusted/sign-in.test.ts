@@ -171,6 +171,8 @@ describe('sign-in and the status bar', () => {
   it('a sign-in that cannot work shows as failed, with an error background', async () => {
     const state = await signIn({ method: 'metadata' });
     assert.equal(state.phase, 'failed');
+    assert.deepEqual(state.trace.map((s) => [s.method, s.outcome]), [['MetadataAuth', 'failed']]);
+    assert.match(state.trace[0]?.reason ?? '', /127\.0\.0\.1/);
     const api = await ycml();
     assert.equal(api.statusBar()?.text, '$(error) YC: Sign in');
     assert.equal(api.statusBar()?.severity, 'error');
