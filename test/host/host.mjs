@@ -128,12 +128,17 @@ export async function startServer({ dirs, port, env, untrusted = false, timeoutM
   return { port, url: `http://127.0.0.1:${port}/`, exited, stop, logFile };
 }
 
-/** Headless Chromium with its network limited to what the page asks for (no Google services). */
+/**
+ * Headless Chromium with its network limited to the workbench on loopback: no Google services,
+ * and no name lookups at all (even with background networking off it still asks DNS for its
+ * sign-in and update hosts), as every name but 127.0.0.1 resolves to nothing.
+ */
 export function launchBrowser(env) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, env,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1', '--dns-prefetch-disable'],
   });
 }
 
