@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { KeyFileError } from './errors.ts';
 
@@ -39,4 +40,14 @@ export function parseAuthorizedKey(text: string, source: string): AuthorizedKey 
   }
   if (privateKey.asymmetricKeyType !== 'rsa') throw new KeyFileError(`${source}: "private_key" is not an RSA key`);
   return { keyId, serviceAccountId, privateKey };
+}
+
+/** A key file's text; a KeyFileError naming the file and the system's reason when it cannot be read. */
+export async function readKeyFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new KeyFileError(`key file ${path} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { describeExport, planExport } from '../core/export-plan.ts';
 import { startTokenServer, type TokenServer } from '../core/token-server.ts';
+import { errorText } from './error-text.ts';
 import type { RedactingLog } from './log.ts';
 import type { CredentialSession } from './session.ts';
 import type { Settings } from './settings.ts';
@@ -27,7 +28,7 @@ export class CredentialExport implements vscode.Disposable {
   /** Recomputes the exports; calls are serialised so the last state always wins. */
   update(): Promise<void> {
     this.updating = this.updating.then(() => this.apply()).catch((error: unknown) => {
-      this.log.error(`Could not update terminal exports: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Could not update terminal exports: ${errorText(error)}`);
     });
     return this.updating;
   }
@@ -68,7 +69,10 @@ export class CredentialExport implements vscode.Disposable {
         const left = credential.expiresAt ? (credential.expiresAt.getTime() - Date.now()) / 1000 : UNKNOWN_EXPIRY_S;
         return { token: credential.secret, expiresInSeconds: left };
       },
-      onRequest: ({ status, reason }) => (status === 200 ? this.log.info : this.log.warn).call(this.log, `Token endpoint: ${status} ${reason}`),
+      onRequest: ({ status, reason }) => {
+        if (status === 200) this.log.info(`Token endpoint: ${status} ${reason}`);
+        else this.log.warn(`Token endpoint: ${status} ${reason}`);
+      },
     }).then((server) => {
       this.log.info(`Token endpoint for terminals listening on 127.0.0.1:${server.port}`);
       return server;

@@ -26,6 +26,11 @@ export interface BuiltAuth {
 
 export const STORED_SOURCE = 'pasted at sign-in, kept in VS Code secret storage';
 
+/** Where a key chosen at sign-in comes from: its file, read once and kept in secret storage. */
+export function storedKeySource(path: string): string {
+  return `key file ${path} (kept in secret storage)`;
+}
+
 export async function buildAuth(record: Exclude<SignInRecord, { method: 'signedOut' }>, ctx: SourceContext): Promise<BuiltAuth> {
   const { settings, env } = ctx;
   const chosen = (auth: AuthMethod, profile?: string): BuiltAuth => ({
@@ -37,7 +42,7 @@ export async function buildAuth(record: Exclude<SignInRecord, { method: 'signedO
     case 'credential':
       return chosen(classifyCredentialText(record.credential, { iamEndpoint: settings.iamEndpoint, env, onWarning: ctx.onWarning, source: STORED_SOURCE }));
     case 'keyFile':
-      return chosen(ServiceAccountKeyAuth.fromJson(record.keyJson, { env, iamEndpoint: settings.iamEndpoint, source: `key file ${record.path} (kept in secret storage)` }));
+      return chosen(ServiceAccountKeyAuth.fromJson(record.keyJson, { env, iamEndpoint: settings.iamEndpoint, source: storedKeySource(record.path) }));
     case 'yc': {
       const profile = record.profile ?? settings.profile ?? readEnv(env, 'YC_PROFILE');
       return chosen(new YandexCloudCLIAuth({ env, ycPath: settings.ycPath, profile }), profile);

@@ -1,11 +1,12 @@
 // A thin, defensive wrapper over SecretStorage. SecretStorage can fail (no keyring on a headless
 // Linux machine); then we say so and keep nothing anywhere else.
 import * as vscode from 'vscode';
+import { errorText } from './error-text.ts';
 import { parseSignInRecord, serializeSignInRecord, SIGN_IN_KEY, type SignInRecord } from './sign-in-record.ts';
 
 export class KeychainError extends Error {
   constructor(action: string, cause: unknown) {
-    super(`VS Code's secret storage could not ${action}: ${cause instanceof Error ? cause.message : String(cause)}. Credentials are not saved anywhere else.`);
+    super(`VS Code's secret storage could not ${action}: ${errorText(cause)}. Credentials are not saved anywhere else.`);
     this.name = 'KeychainError';
   }
 }

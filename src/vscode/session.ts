@@ -5,6 +5,7 @@ import type { AuthMethod, Credential, MethodName } from '../core/contracts.ts';
 import { NotSignedInError, YcmlAuthError } from '../core/errors.ts';
 import { refreshTime } from '../core/token-cache.ts';
 import { buildAuth, resolveFolder, type BuiltAuth } from './credential-source.ts';
+import { errorText } from './error-text.ts';
 import { KeychainError, type Keychain } from './keychain.ts';
 import type { RedactingLog } from './log.ts';
 import { INITIAL_STATE, type SessionState } from './session-state.ts';
@@ -56,7 +57,7 @@ export class CredentialSession implements vscode.Disposable {
     this.clearTimer();
     const { log } = this.deps;
     log.info(`Resolving credentials (${why})`);
-    this.set({ ...INITIAL_STATE, keychainError: undefined });
+    this.set(INITIAL_STATE);
 
     let record: SignInRecord | undefined;
     let keychainError: string | undefined;
@@ -231,9 +232,4 @@ export class CredentialSession implements vscode.Disposable {
 
 function describeExpiry(credential: Credential): string {
   return credential.expiresAt ? `, valid until ${credential.expiresAt.toISOString()}` : '';
-}
-
-/** Errors from the core name what is wrong and hold no secret; anything else gets its message only. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,7 +7,7 @@ import { signServiceAccountJwt } from '../core/jwt.ts';
 import { parseAuthorizedKey } from '../core/authorized-key.ts';
 import { ServiceAccountKeyAuth } from '../core/methods/service-account-key.ts';
 import type { Env } from '../core/env.ts';
-import { STORED_SOURCE } from './credential-source.ts';
+import { STORED_SOURCE, storedKeySource } from './credential-source.ts';
 import type { Settings } from './settings.ts';
 import type { SignInRecord } from './sign-in-record.ts';
 
@@ -32,9 +32,8 @@ export async function validateCredential(text: string, ctx: ValidationContext): 
 }
 
 export function validateKeyFile(keyJson: string, path: string, ctx: ValidationContext): ValidatedSignIn {
-  const source = `key file ${path}`;
-  const key = parseAuthorizedKey(keyJson, source);
+  const key = parseAuthorizedKey(keyJson, `key file ${path}`);
   signServiceAccountJwt(key, iamTokensUrl(ctx.settings.iamEndpoint), Date.now());
-  const auth = new ServiceAccountKeyAuth(key, { env: ctx.env, iamEndpoint: ctx.settings.iamEndpoint, source: `${source} (kept in secret storage)` });
+  const auth = new ServiceAccountKeyAuth(key, { env: ctx.env, iamEndpoint: ctx.settings.iamEndpoint, source: storedKeySource(path) });
   return { record: { method: 'keyFile', keyJson, path }, auth };
 }

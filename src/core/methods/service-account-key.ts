@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { parseAuthorizedKey, type AuthorizedKey } from '../authorized-key.ts';
+import { parseAuthorizedKey, readKeyFile, type AuthorizedKey } from '../authorized-key.ts';
 import type { AuthMethod, Credential, GetCredentialOptions } from '../contracts.ts';
-import { KeyFileError } from '../errors.ts';
 import { exchangeForIamToken, iamTokensUrl, type IamExchangeMethodOptions, type IamExchangeOptions } from '../iam-client.ts';
 import { signServiceAccountJwt } from '../jwt.ts';
 import { TokenCache } from '../token-cache.ts';
@@ -31,13 +29,7 @@ export class ServiceAccountKeyAuth implements AuthMethod {
 
   /** From a key file; a KeyFileError when it cannot be read or is not a valid key. */
   static async fromFile(path: string, options: ServiceAccountKeyAuthOptions): Promise<ServiceAccountKeyAuth> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      throw new KeyFileError(`key file ${path} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`);
-    }
+    const text = await readKeyFile(path);
     return ServiceAccountKeyAuth.fromJson(text, { ...options, source: options.source ?? `key file ${path}` });
   }
 

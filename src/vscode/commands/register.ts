@@ -4,7 +4,7 @@ import type { WarningSink } from '../../core/contracts.ts';
 import type { Env } from '../../core/env.ts';
 import type { RedactingLog } from '../log.ts';
 import type { CredentialSession } from '../session.ts';
-import { errorText } from '../session.ts';
+import { errorText } from '../error-text.ts';
 import type { Settings } from '../settings.ts';
 import { copyToken } from './copy-token.ts';
 import { explain } from './explain.ts';

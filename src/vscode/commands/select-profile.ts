@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { listYcProfiles } from '../../core/yc-config.ts';
 import type { CredentialSession } from '../session.ts';
-import { errorText } from '../session.ts';
+import { errorText } from '../error-text.ts';
 import type { SessionState } from '../session-state.ts';
 import type { Env } from '../../core/env.ts';
 import type { Settings } from '../settings.ts';

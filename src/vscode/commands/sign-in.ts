@@ -1,9 +1,9 @@
 // `ycml.signIn`: choose where credentials come from. With an argument it shows no UI, for
 // automation and tests: `{credential: string}`, `{keyFile: string}`, or `{method: 'auto' | 'metadata'}`.
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { readKeyFile } from '../../core/authorized-key.ts';
 import type { CredentialSession } from '../session.ts';
-import { errorText } from '../session.ts';
+import { errorText } from '../error-text.ts';
 import type { SessionState } from '../session-state.ts';
 import { validateCredential, validateKeyFile } from '../sign-in-validation.ts';
 import type { WarningSink } from '../../core/contracts.ts';
@@ -73,13 +73,7 @@ async function signInWith(deps: SignInDeps, argument: SignInArgument): Promise<S
   const ctx = { settings: deps.settings(), env: deps.env(), onWarning: deps.onWarning };
   try {
     if ('credential' in argument) return await deps.session.signIn(await validateCredential(argument.credential, ctx));
-    let keyJson: string;
-    try {
-      keyJson = await readFile(argument.keyFile, 'utf8');
-    } catch (error) {
-      throw new Error(`cannot read the key file ${argument.keyFile}: ${(error as NodeJS.ErrnoException).code ?? errorText(error)}`);
-    }
-    return await deps.session.signIn(validateKeyFile(keyJson, argument.keyFile, ctx));
+    return await deps.session.signIn(validateKeyFile(await readKeyFile(argument.keyFile), argument.keyFile, ctx));
   } catch (error) {
     void vscode.window.showErrorMessage(`Yandex Cloud ML: sign-in failed: ${errorText(error)}`);
     throw error;
