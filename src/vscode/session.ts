@@ -147,6 +147,7 @@ export class CredentialSession implements vscode.Disposable {
       if (auth !== this.auth) throw error;
       this.set({ ...this.state, refreshError: errorText(error) });
       this.deps.log.error(`Refresh failed: ${errorText(error)}`);
+      this.schedule();
       // IAM tokens live up to 12 h and are refreshed after 1 h: while IAM is down, the token in
       // hand keeps terminals working, and the status bar warns.
       const previous = this.credential;
@@ -219,9 +220,8 @@ export class CredentialSession implements vscode.Disposable {
       ? Date.now() + RETRY_AFTER_FAILED_REFRESH_MS
       : refreshTime(credential.obtainedAt.getTime(), credential.expiresAt?.getTime());
     const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, due - Date.now()));
-    this.refreshTimer = setTimeout(() => {
-      this.getCredential().catch(() => this.schedule());
-    }, delay);
+    // Whatever the refresh brings, the next one is planned from the state it leaves.
+    this.refreshTimer = setTimeout(() => void this.getCredential().catch(() => undefined).finally(() => this.schedule()), delay);
   }
 
   private clearTimer(): void {
