@@ -21,7 +21,7 @@ export async function resolveCredential(options: ResolveOptions & ResolveTuning)
   }
 }
 
-/** The trace with its applied step turned into a failure. */
-function markFailed(trace: readonly TraceStep[], reason: string): TraceStep[] {
+/** The trace with its applied step turned into a failure (the method applied, then could not deliver). */
+export function markFailed(trace: readonly TraceStep[], reason: string): TraceStep[] {
   return trace.map((s) => (s.outcome === 'applied' ? { method: s.method, outcome: 'failed', reason } : s));
 }

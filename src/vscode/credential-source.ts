@@ -24,6 +24,11 @@ export interface BuiltAuth {
   readonly profile?: string;
 }
 
+/** A method the user chose: it is the whole trace. */
+export function chosenAtSignIn(auth: AuthMethod): BuiltAuth {
+  return { auth, trace: [{ method: auth.name, outcome: 'applied', reason: `chosen at sign-in: ${auth.source}` }] };
+}
+
 export const STORED_SOURCE = 'pasted at sign-in, kept in VS Code secret storage';
 
 /** Where a key chosen at sign-in comes from: its file, read once and kept in secret storage. */
@@ -33,11 +38,7 @@ export function storedKeySource(path: string): string {
 
 export async function buildAuth(record: Exclude<SignInRecord, { method: 'signedOut' }>, ctx: SourceContext): Promise<BuiltAuth> {
   const { settings, env } = ctx;
-  const chosen = (auth: AuthMethod, profile?: string): BuiltAuth => ({
-    auth,
-    trace: [{ method: auth.name, outcome: 'applied', reason: `chosen at sign-in: ${auth.source}` }],
-    profile,
-  });
+  const chosen = (auth: AuthMethod, profile?: string): BuiltAuth => ({ ...chosenAtSignIn(auth), profile });
   switch (record.method) {
     case 'credential':
       return chosen(classifyCredentialText(record.credential, { iamEndpoint: settings.iamEndpoint, env, onWarning: ctx.onWarning, source: STORED_SOURCE }));

@@ -1,10 +1,11 @@
 // The window's credential session: turns the stored sign-in into an auth method through the core,
 // keeps its token fresh ahead of expiry, and tells listeners (status bar, exports) what changed.
 import * as vscode from 'vscode';
-import type { AuthMethod, Credential, MethodName } from '../core/contracts.ts';
+import type { AuthMethod, Credential, TraceStep } from '../core/contracts.ts';
 import { NotSignedInError, YcmlAuthError } from '../core/errors.ts';
+import { markFailed } from '../core/resolve-credential.ts';
 import { refreshTime } from '../core/token-cache.ts';
-import { buildAuth, resolveFolder, type BuiltAuth } from './credential-source.ts';
+import { buildAuth, chosenAtSignIn, resolveFolder, type BuiltAuth } from './credential-source.ts';
 import { errorText } from './error-text.ts';
 import { KeychainError, type Keychain } from './keychain.ts';
 import type { RedactingLog } from './log.ts';
@@ -79,13 +80,13 @@ export class CredentialSession implements vscode.Disposable {
     const settings = this.deps.settings();
     const env = this.deps.env();
     let next: SessionState;
-    let method: MethodName | undefined;
+    let builtTrace: readonly TraceStep[] | undefined;
     try {
       const built: BuiltAuth =
         validated && this.storedRecord === serializeSignInRecord(validated.record)
-          ? { auth: validated.auth, trace: [{ method: validated.auth.name, outcome: 'applied', reason: `chosen at sign-in: ${validated.auth.source}` }] }
+          ? chosenAtSignIn(validated.auth)
           : await buildAuth(record ?? { method: 'auto' }, { settings, env, onWarning: (m) => log.warn(m) });
-      method = built.auth.name;
+      builtTrace = built.trace;
       const credential = await built.auth.getCredential();
       const folder = await resolveFolder(built.auth, { settings, env, profile: built.profile });
       if (generation !== this.generation) return this.state;
@@ -110,9 +111,8 @@ export class CredentialSession implements vscode.Disposable {
       if (generation !== this.generation) return this.state;
       this.auth = this.credential = undefined;
       const reason = errorText(error);
-      const resolverTrace = error instanceof YcmlAuthError ? error.trace : [];
-      // A method chosen at sign-in has no resolver trace: its own failure is the one step.
-      const trace = resolverTrace.length || !method ? resolverTrace : [{ method, outcome: 'failed' as const, reason }];
+      // Built, then failed to deliver: its applied step failed. Not built: the resolver's own trace.
+      const trace = builtTrace ? markFailed(builtTrace, reason) : error instanceof YcmlAuthError ? error.trace : [];
       if (error instanceof NotSignedInError) {
         next = { phase: 'signedOut', choice, trace, error: reason, keychainError };
         log.warn(`No credentials: ${reason}`);

@@ -57,6 +57,21 @@ describe('yc CLI, metadata service and automatic resolution', () => {
     assert.ok(metadata.requests.some((r) => r.headers['metadata-flavor'] === 'Google'));
   });
 
+  it('automatic resolution that lands on a method which then fails keeps the whole trace', async () => {
+    process.env.YC_OAUTH_TOKEN = 'y0_automaticoauthtoken';
+    try {
+      // The harness points ycml.iamEndpoint at a closed loopback port: the exchange cannot succeed.
+      const state = await signIn({ method: 'auto' });
+      assert.equal(state.phase, 'failed');
+      assert.deepEqual(state.trace.map((s) => [s.method, s.outcome]).slice(0, 4), [
+        ['APIKeyAuth', 'skipped'], ['IAMTokenAuth', 'skipped'], ['OAuthTokenAuth', 'failed'], ['MetadataAuth', 'skipped'],
+      ]);
+      assert.match(state.trace[2]?.reason ?? '', /IAM token exchange/);
+    } finally {
+      delete process.env.YC_OAUTH_TOKEN;
+    }
+  });
+
   it("automatic resolution follows the SDK's order on VS Code's environment", async () => {
     process.env.YC_API_KEY = 'AQVNautomaticapikey01';
     const state = await signIn({ method: 'auto' });
